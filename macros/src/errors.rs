@@ -25,7 +25,6 @@ impl Errors {
         self.push(syn::Error::new(span, message));
     }
 
-
     /// `Ok(value)` when nothing was recorded, else all errors combined.
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> syn::Result<T> {
         match self.0 {

@@ -15,14 +15,23 @@ pub fn expand(endpoint: &Endpoint) -> TokenStream {
     let rt = runtime();
     let Endpoint { attrs, vis, sig, .. } = endpoint;
     let docs = doc_lines(endpoint);
-    let deprecated = endpoint.options.deprecated.map(|span| quote_spanned!(span=> #[deprecated]));
+    let deprecated = endpoint
+        .options
+        .deprecated
+        .map(|span| quote_spanned!(span=> #[deprecated]));
     let descriptor = descriptor(endpoint);
     let params = endpoint.params.iter().map(|param| {
         let ident = &param.ident;
         match &param.role {
             ParamRole::Path { .. } => quote!(request.path_param(&#ident);),
-            ParamRole::Query { wire_name, style: ListStyle::Repeated } => quote!(request.query(#wire_name, &#ident);),
-            ParamRole::Query { wire_name, style: ListStyle::Csv } => quote!(request.query_csv(#wire_name, &#ident);),
+            ParamRole::Query {
+                wire_name,
+                style: ListStyle::Repeated,
+            } => quote!(request.query(#wire_name, &#ident);),
+            ParamRole::Query {
+                wire_name,
+                style: ListStyle::Csv,
+            } => quote!(request.query_csv(#wire_name, &#ident);),
             ParamRole::Header { name } => quote!(request.header(#name, &#ident);),
             ParamRole::Body { optional: false } => quote!(request.json_body(&#ident);),
             ParamRole::Body { optional: true } => {
@@ -96,10 +105,18 @@ fn decode_body(kind: &ResponseKind) -> TokenStream {
 fn doc_lines(endpoint: &Endpoint) -> Vec<TokenStream> {
     let mut lines = vec![
         String::new(),
-        format!(" Sends `{} {}`.", endpoint.method.as_str(), endpoint.path.literal.value()),
+        format!(
+            " Sends `{} {}`.",
+            endpoint.method.as_str(),
+            endpoint.path.literal.value()
+        ),
     ];
-    let permissions: Vec<String> =
-        endpoint.options.permissions.iter().map(|p| format!("`{}`", p.value())).collect();
+    let permissions: Vec<String> = endpoint
+        .options
+        .permissions
+        .iter()
+        .map(|p| format!("`{}`", p.value()))
+        .collect();
     match (endpoint.options.auth, permissions.as_slice()) {
         (Auth::None, _) => lines.push(" Needs no authentication.".into()),
         (Auth::Bearer, []) => lines.push(" Requires no permissions.".into()),

@@ -7,8 +7,7 @@ use crate::parse::{OptionValue, RawOption};
 use syn::LitStr;
 
 /// The options the macro knows, for error messages.
-pub const KNOWN_OPTIONS: &str =
-    "permissions = [\"…\"], auth = none, deprecated, preview, timeout = \"10s\"";
+pub const KNOWN_OPTIONS: &str = "permissions = [\"…\"], auth = none, deprecated, preview, timeout = \"10s\"";
 
 /// Turns the raw options into [`Options`], recording every mistake in `errors`.
 pub fn check_options(raw: &[RawOption], errors: &mut Errors) -> Options {
@@ -71,7 +70,10 @@ fn check_permissions(items: &[LitStr], errors: &mut Errors) {
     for item in items {
         let value = item.value();
         if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            errors.at(item, "a permission is a non-empty word such as \"oauth:token:delete\"");
+            errors.at(
+                item,
+                "a permission is a non-empty word such as \"oauth:token:delete\"",
+            );
         }
     }
 }

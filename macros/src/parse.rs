@@ -170,7 +170,10 @@ pub fn param_attr(attr: &Attribute) -> syn::Result<Option<ParamAttr>> {
             Ok(Some(ParamAttr::Body))
         }
         "header" => Ok(Some(ParamAttr::Header(attr.parse_args().map_err(|_| {
-            syn::Error::new(attr.span(), "#[header] needs the header name: #[header(\"If-Match\")]")
+            syn::Error::new(
+                attr.span(),
+                "#[header] needs the header name: #[header(\"If-Match\")]",
+            )
         })?))),
         "query" => query_attr(attr).map(Some),
         "cfg" | "allow" | "warn" | "deny" | "expect" => Ok(None),
@@ -222,4 +225,3 @@ fn query_attr(attr: &Attribute) -> syn::Result<ParamAttr> {
         Ok(ParamAttr::Query { name, csv })
     })
 }
-

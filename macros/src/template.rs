@@ -40,7 +40,9 @@ pub fn parse_template(literal: &LitStr) -> (PathTemplate, Vec<syn::Error>) {
                 open = None;
                 let name = &text[start + 1..i];
                 if name.is_empty() {
-                    errors.push(error("empty placeholder `{}` in the path: name it, as in `{userId}`".into()));
+                    errors.push(error(
+                        "empty placeholder `{}` in the path: name it, as in `{userId}`".into(),
+                    ));
                 } else if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                     || name.starts_with(|c: char| c.is_ascii_digit())
                 {

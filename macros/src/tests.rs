@@ -89,7 +89,9 @@ fn snapshot_unauthenticated_deprecated_text() {
 fn all_errors_of_one_declaration_are_reported() {
     let found = errors(
         quote!(FETCH "api/{id}", colour = "red"),
-        quote!(fn f(&self, #[body] a: A, #[body] b: B) -> Option<()> {}),
+        quote!(
+            fn f(&self, #[body] a: A, #[body] b: B) -> Option<()> {}
+        ),
     );
     let expected = [
         "unknown HTTP method `FETCH`",
@@ -102,7 +104,10 @@ fn all_errors_of_one_declaration_are_reported() {
         "returns `Result<T>`",
     ];
     for needle in expected {
-        assert!(found.iter().any(|e| e.contains(needle)), "missing {needle:?} in {found:#?}");
+        assert!(
+            found.iter().any(|e| e.contains(needle)),
+            "missing {needle:?} in {found:#?}"
+        );
     }
     assert_eq!(found.len(), expected.len(), "{found:#?}");
 }
@@ -111,12 +116,19 @@ fn all_errors_of_one_declaration_are_reported() {
 fn placeholder_binds_snake_case_argument_or_explicit_path() {
     let by_name = endpoint_impl(
         quote!(GET "/api/v2/users/{userId}"),
-        quote!(async fn f(&self, user_id: &str) -> Result<()>;),
+        quote!(
+            async fn f(&self, user_id: &str) -> Result<()>;
+        ),
     );
-    assert!(by_name.to_string().contains("path_param (& user_id)"), "{by_name}");
+    assert!(
+        by_name.to_string().contains("path_param (& user_id)"),
+        "{by_name}"
+    );
     let explicit = endpoint_impl(
         quote!(GET "/api/v2/users/{userId}"),
-        quote!(async fn f(&self, #[path("userId")] id: &str) -> Result<()>;),
+        quote!(
+            async fn f(&self, #[path("userId")] id: &str) -> Result<()>;
+        ),
     );
     assert!(explicit.to_string().contains("path_param (& id)"), "{explicit}");
 }
@@ -125,7 +137,9 @@ fn placeholder_binds_snake_case_argument_or_explicit_path() {
 fn arguments_without_attribute_become_camel_case_queries() {
     let out = endpoint_impl(
         quote!(GET "/api/v2/users"),
-        quote!(async fn f(&self, page_size: Option<u32>, r#type: Option<&str>) -> Result<()>;),
+        quote!(
+            async fn f(&self, page_size: Option<u32>, r#type: Option<&str>) -> Result<()>;
+        ),
     )
     .to_string();
     assert!(out.contains("query (\"pageSize\" , & page_size)"), "{out}");
@@ -136,7 +150,9 @@ fn arguments_without_attribute_become_camel_case_queries() {
 fn lint_attributes_on_arguments_are_kept() {
     let out = endpoint_impl(
         quote!(GET "/api/v2/users"),
-        quote!(async fn f(&self, #[allow(unused)] page_size: Option<u32>) -> Result<()>;),
+        quote!(
+            async fn f(&self, #[allow(unused)] page_size: Option<u32>) -> Result<()>;
+        ),
     )
     .to_string();
     assert!(out.contains("# [allow (unused)] page_size"), "{out}");

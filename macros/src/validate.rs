@@ -2,9 +2,7 @@
 //! once, each at the token that causes it.
 
 use crate::errors::Errors;
-use crate::model::{
-    Endpoint, HttpMethod, ListStyle, Param, ParamRole, PathTemplate, Receiver, ResponseKind,
-};
+use crate::model::{Endpoint, HttpMethod, ListStyle, Param, ParamRole, PathTemplate, Receiver, ResponseKind};
 use crate::naming::{is_header_token, lower_camel_case, snake_case};
 use crate::options::check_options;
 use crate::parse::{Declaration, EndpointArgs, ParamAttr, param_attr};
@@ -20,7 +18,11 @@ pub fn validate(args: EndpointArgs, decl: Declaration) -> syn::Result<Endpoint> 
         let allowed: Vec<_> = HttpMethod::ALL.iter().map(|m| m.as_str()).collect();
         errors.at(
             &args.method,
-            format!("unknown HTTP method `{}`; expected one of {}", args.method, allowed.join(", ")),
+            format!(
+                "unknown HTTP method `{}`; expected one of {}",
+                args.method,
+                allowed.join(", ")
+            ),
         );
     }
     let (path, path_errors) = parse_template(&args.path);
@@ -39,26 +41,32 @@ pub fn validate(args: EndpointArgs, decl: Declaration) -> syn::Result<Endpoint> 
     }
     bind_placeholders(&path, &mut params, &mut errors);
     check_unique_names(&params, &mut errors);
-    let body_params: Vec<_> = params.iter().filter(|p| matches!(p.role, ParamRole::Body { .. })).collect();
+    let body_params: Vec<_> = params
+        .iter()
+        .filter(|p| matches!(p.role, ParamRole::Body { .. }))
+        .collect();
     for extra in body_params.iter().skip(1) {
         errors.at(&extra.ident, "only one #[body] argument is allowed");
     }
-    if let (Some(method), Some(body)) = (method, body_params.first()) {
-        if !method.allows_body() {
-            errors.at(
-                &body.ident,
-                format!("a {} request has no body: remove #[body], or use POST, PUT or PATCH", method.as_str()),
-            );
-        }
+    if let (Some(method), Some(body)) = (method, body_params.first())
+        && !method.allows_body()
+    {
+        errors.at(
+            &body.ident,
+            format!(
+                "a {} request has no body: remove #[body], or use POST, PUT or PATCH",
+                method.as_str()
+            ),
+        );
     }
     let response = check_return(&sig.output, &sig, &mut errors);
-    if let (Some(HttpMethod::Head), Some(response)) = (method, &response) {
-        if !response.is_unit() {
-            errors.at_span(
-                return_type(&sig.output).map_or(sig.ident.span(), |t| t.span()),
-                "a HEAD response has no body: return `Result<()>` or `Result<Response<()>>`",
-            );
-        }
+    if let (Some(HttpMethod::Head), Some(response)) = (method, &response)
+        && !response.is_unit()
+    {
+        errors.at_span(
+            return_type(&sig.output).map_or(sig.ident.span(), |t| t.span()),
+            "a HEAD response has no body: return `Result<()>` or `Result<Response<()>>`",
+        );
     }
     let (Some(method), Some(receiver), Some(response)) = (method, receiver, response) else {
         return errors.finish(|| unreachable!("a missing part always records an error"));
@@ -169,7 +177,10 @@ fn check_param(input: &mut FnArg, errors: &mut Errors) -> Option<PendingParam> {
         Ok(None) => true,
         Ok(Some(parsed)) => {
             if found.is_some() {
-                errors.at(attr, "an argument takes at most one of #[path], #[query], #[header] and #[body]");
+                errors.at(
+                    attr,
+                    "an argument takes at most one of #[path], #[query], #[header] and #[body]",
+                );
                 failed = true;
             }
             found = Some((parsed, attr.span()));
@@ -184,7 +195,10 @@ fn check_param(input: &mut FnArg, errors: &mut Errors) -> Option<PendingParam> {
     let ident = match &*arg.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => pat.ident.clone(),
         other => {
-            errors.at(other, "an endpoint argument must be a plain name, such as `user_id`");
+            errors.at(
+                other,
+                "an endpoint argument must be a plain name, such as `user_id`",
+            );
             return None;
         }
     };
@@ -194,19 +208,45 @@ fn check_param(input: &mut FnArg, errors: &mut Errors) -> Option<PendingParam> {
     let name = ident.to_string();
     let (role, implicit) = match found.map(|(attr, _)| attr) {
         None => (query_role(&name, None, false), Implicit::PathOrQuery),
-        Some(ParamAttr::Path(None)) => (ParamRole::Path { placeholder: String::new() }, Implicit::PathOnly),
-        Some(ParamAttr::Path(Some(lit))) => (ParamRole::Path { placeholder: lit.value() }, Implicit::No),
-        Some(ParamAttr::Query { name: wire, csv }) => (query_role(&name, wire.map(|l| l.value()), csv), Implicit::No),
+        Some(ParamAttr::Path(None)) => (
+            ParamRole::Path {
+                placeholder: String::new(),
+            },
+            Implicit::PathOnly,
+        ),
+        Some(ParamAttr::Path(Some(lit))) => (
+            ParamRole::Path {
+                placeholder: lit.value(),
+            },
+            Implicit::No,
+        ),
+        Some(ParamAttr::Query { name: wire, csv }) => {
+            (query_role(&name, wire.map(|l| l.value()), csv), Implicit::No)
+        }
         Some(ParamAttr::Header(lit)) => {
             if !is_header_token(&lit.value()) {
-                errors.at(&lit, format!("{:?} is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~)", lit.value()));
+                errors.at(
+                    &lit,
+                    format!(
+                        "{:?} is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
+                        lit.value()
+                    ),
+                );
                 return None;
             }
             (ParamRole::Header { name: lit.value() }, Implicit::No)
         }
-        Some(ParamAttr::Body) => (ParamRole::Body { optional: is_option(&arg.ty) }, Implicit::No),
+        Some(ParamAttr::Body) => (
+            ParamRole::Body {
+                optional: is_option(&arg.ty),
+            },
+            Implicit::No,
+        ),
     };
-    Some(PendingParam { implicit, param: Param { ident, role } })
+    Some(PendingParam {
+        implicit,
+        param: Param { ident, role },
+    })
 }
 
 fn query_role(arg_name: &str, wire_name: Option<String>, csv: bool) -> ParamRole {
@@ -221,23 +261,34 @@ fn query_role(arg_name: &str, wire_name: Option<String>, csv: bool) -> ParamRole
 fn bind_placeholders(path: &PathTemplate, params: &mut [PendingParam], errors: &mut Errors) {
     for param in params.iter_mut() {
         let arg_name = param.ident.to_string();
-        let matching = path.placeholders.iter().find(|p| snake_case(p) == arg_name.trim_start_matches("r#"));
+        let matching = path
+            .placeholders
+            .iter()
+            .find(|p| snake_case(p) == arg_name.trim_start_matches("r#"));
         match (&param.implicit, matching) {
             (Implicit::PathOrQuery | Implicit::PathOnly, Some(placeholder)) => {
-                param.param.role = ParamRole::Path { placeholder: placeholder.clone() };
+                param.param.role = ParamRole::Path {
+                    placeholder: placeholder.clone(),
+                };
             }
             (Implicit::PathOnly, None) => errors.at(
                 &param.ident,
-                format!("#[path] argument `{arg_name}` matches no placeholder of {:?}", path.literal.value()),
+                format!(
+                    "#[path] argument `{arg_name}` matches no placeholder of {:?}",
+                    path.literal.value()
+                ),
             ),
             (Implicit::No, _) => {
-                if let ParamRole::Path { placeholder } = &param.param.role {
-                    if !path.placeholders.contains(placeholder) {
-                        errors.at(
-                            &param.ident,
-                            format!("#[path(\"{placeholder}\")]: the path {:?} has no `{{{placeholder}}}`", path.literal.value()),
-                        );
-                    }
+                if let ParamRole::Path { placeholder } = &param.param.role
+                    && !path.placeholders.contains(placeholder)
+                {
+                    errors.at(
+                        &param.ident,
+                        format!(
+                            "#[path(\"{placeholder}\")]: the path {:?} has no `{{{placeholder}}}`",
+                            path.literal.value()
+                        ),
+                    );
                 }
             }
             (Implicit::PathOrQuery, None) => {}
@@ -326,7 +377,9 @@ fn single_generic<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
     if last.ident != name || path.qself.is_some() {
         return None;
     }
-    let PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
     let mut types = args.args.iter();
     match (types.next(), types.next()) {
         (Some(GenericArgument::Type(inner)), None) => Some(inner),

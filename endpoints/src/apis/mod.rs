@@ -1,0 +1,5 @@
+//! The API groups, one file each.
+
+mod tokens;
+
+pub use tokens::TokensApi;

@@ -1,0 +1,7 @@
+use purecloud_macros::endpoint;
+struct Api;
+impl Api {
+    #[endpoint(DELETE "/api/v2/tokens/{}")]
+    async fn f(&self) -> Result<()>;
+}
+fn main() {}

@@ -1,0 +1,9 @@
+use purecloud_macros::endpoint;
+struct Api;
+impl Api {
+    #[endpoint(GET "/api/v2/tokens/me")]
+    async fn f(&self) -> Result<()> {
+        todo!()
+    }
+}
+fn main() {}

@@ -35,16 +35,24 @@ impl std::str::FromStr for Fault {
         let (kind, arg) = text.split_once(':').map_or((text, None), |(k, a)| (k, Some(a)));
         let number = |a: Option<&str>| a.and_then(|a| a.parse::<u64>().ok());
         Ok(match kind {
-            "429" => Fault::TooManyRequests { retry_after: number(arg) },
+            "429" => Fault::TooManyRequests {
+                retry_after: number(arg),
+            },
             "drop" => Fault::DropConnection,
             "malformed" => Fault::MalformedJson,
             "html" => Fault::Html(number(arg).unwrap_or(502) as u16),
             "truncated" => Fault::TruncatedBody,
             "oversized" => Fault::OversizedBody(number(arg).unwrap_or(1 << 20) as usize),
-            "delay" => Fault::Delay(Duration::from_millis(number(arg).ok_or("delay:MILLIS needs a number")?)),
+            "delay" => Fault::Delay(Duration::from_millis(
+                number(arg).ok_or("delay:MILLIS needs a number")?,
+            )),
             code => match code.parse::<u16>() {
                 Ok(status) if (400..600).contains(&status) => Fault::Status(status),
-                _ => return Err(format!("unknown fault `{text}`: use 429[:SECS], 4xx/5xx, drop, malformed, html[:STATUS], truncated, oversized:BYTES or delay:MILLIS")),
+                _ => {
+                    return Err(format!(
+                        "unknown fault `{text}`: use 429[:SECS], 4xx/5xx, drop, malformed, html[:STATUS], truncated, oversized:BYTES or delay:MILLIS"
+                    ));
+                }
             },
         })
     }
@@ -66,7 +74,11 @@ struct PendingFault {
 impl FaultQueue {
     pub(crate) fn push(&mut self, fault: Fault, count: usize, path: Option<String>) {
         if count > 0 {
-            self.pending.push(PendingFault { fault, remaining: count, path });
+            self.pending.push(PendingFault {
+                fault,
+                remaining: count,
+                path,
+            });
         }
     }
 

@@ -1,9 +1,9 @@
 //! The HTTP side: routing, the login service, the Tokens API and fault answers.
 
+use crate::Shared;
 use crate::faults::Fault;
 use crate::log::LoggedRequest;
 use crate::state::{TokenRejection, random_hex};
-use crate::Shared;
 use base64::Engine as _;
 use bytes::Bytes;
 use http_body_util::{BodyExt as _, Full};
@@ -37,16 +37,27 @@ struct Answer {
 
 impl Answer {
     fn json(status: StatusCode, value: Value) -> Answer {
-        Answer { status, content_type: "application/json", body: Bytes::from(value.to_string()) }
+        Answer {
+            status,
+            content_type: "application/json",
+            body: Bytes::from(value.to_string()),
+        }
     }
 
     fn empty(status: StatusCode) -> Answer {
-        Answer { status, content_type: "application/json", body: Bytes::new() }
+        Answer {
+            status,
+            content_type: "application/json",
+            body: Bytes::new(),
+        }
     }
 }
 
 /// Handles one request.
-pub(crate) async fn handle(shared: Shared, request: Request<Incoming>) -> Result<Response<Body>, DropConnection> {
+pub(crate) async fn handle(
+    shared: Shared,
+    request: Request<Incoming>,
+) -> Result<Response<Body>, DropConnection> {
     let (parts, body) = request.into_parts();
     let body = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
     let path = parts.uri.path().to_owned();
@@ -60,7 +71,11 @@ pub(crate) async fn handle(shared: Shared, request: Request<Incoming>) -> Result
             .iter()
             .map(|(name, value)| {
                 let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
-                let text = if name == hyper::header::AUTHORIZATION { redact(&text) } else { text };
+                let text = if name == hyper::header::AUTHORIZATION {
+                    redact(&text)
+                } else {
+                    text
+                };
                 (name.as_str().to_owned(), text)
             })
             .collect(),
@@ -81,10 +96,17 @@ pub(crate) async fn handle(shared: Shared, request: Request<Incoming>) -> Result
     let answer = match fault {
         Some(Fault::DropConnection) => return Err(DropConnection),
         Some(Fault::TooManyRequests { retry_after }) => {
-            let answer = error(StatusCode::TOO_MANY_REQUESTS, "too.many.requests", "Rate limit exceeded the maximum.", &correlation_id);
+            let answer = error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too.many.requests",
+                "Rate limit exceeded the maximum.",
+                &correlation_id,
+            );
             let mut response = finish(answer, &correlation_id);
             if let Some(seconds) = retry_after {
-                response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(seconds));
+                response
+                    .headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from(seconds));
             }
             return Ok(response);
         }
@@ -92,7 +114,11 @@ pub(crate) async fn handle(shared: Shared, request: Request<Incoming>) -> Result
             let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             error(status, "fault.injected", "Injected failure.", &correlation_id)
         }
-        Some(Fault::MalformedJson) => Answer { status: StatusCode::OK, content_type: "application/json", body: Bytes::from_static(b"{\"organization\": {\"id\": ") },
+        Some(Fault::MalformedJson) => Answer {
+            status: StatusCode::OK,
+            content_type: "application/json",
+            body: Bytes::from_static(b"{\"organization\": {\"id\": "),
+        },
         Some(Fault::Html(code)) => Answer {
             status: StatusCode::from_u16(code).unwrap_or(StatusCode::BAD_GATEWAY),
             content_type: "text/html",
@@ -103,7 +129,15 @@ pub(crate) async fn handle(shared: Shared, request: Request<Incoming>) -> Result
             Answer::json(StatusCode::OK, json!({ "padding": filler }))
         }
         Some(Fault::TruncatedBody) => return Ok(truncated(&correlation_id)),
-        Some(Fault::Delay(_)) | None => route(&shared, &parts.method, &path, query.as_deref(), &parts.headers, &body, &correlation_id),
+        Some(Fault::Delay(_)) | None => route(
+            &shared,
+            &parts.method,
+            &path,
+            query.as_deref(),
+            &parts.headers,
+            &body,
+            &correlation_id,
+        ),
     };
     Ok(finish(answer, &correlation_id))
 }
@@ -128,7 +162,9 @@ fn finish(answer: Answer, correlation_id: &str) -> Response<Body> {
 }
 
 fn full(bytes: Bytes) -> Body {
-    Full::new(bytes).map_err(|never: Infallible| match never {}).boxed()
+    Full::new(bytes)
+        .map_err(|never: Infallible| match never {})
+        .boxed()
 }
 
 /// A 200 announcing 1,000 bytes and sending 20 before failing, which closes the connection.
@@ -156,10 +192,14 @@ impl hyper::body::Body for TruncatedBody {
         _cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
         if self.sent {
-            return std::task::Poll::Ready(Some(Err(std::io::Error::other("fault injection: body truncated"))));
+            return std::task::Poll::Ready(Some(Err(std::io::Error::other(
+                "fault injection: body truncated",
+            ))));
         }
         self.sent = true;
-        std::task::Poll::Ready(Some(Ok(Frame::data(Bytes::from_static(b"{\"organization\": {\"")))))
+        std::task::Poll::Ready(Some(Ok(Frame::data(Bytes::from_static(
+            b"{\"organization\": {\"",
+        )))))
     }
 
     fn size_hint(&self) -> hyper::body::SizeHint {
@@ -197,7 +237,12 @@ fn route(
         return if method == Method::POST {
             token_endpoint(shared, headers, body)
         } else {
-            error(StatusCode::METHOD_NOT_ALLOWED, "method.not.allowed", "Use POST for /oauth/token.", correlation_id)
+            error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method.not.allowed",
+                "Use POST for /oauth/token.",
+                correlation_id,
+            )
         };
     }
     let Some(rest) = path.strip_prefix("/api/v2/tokens/") else {
@@ -214,12 +259,18 @@ fn route(
         Ok(token) => token,
         Err(rejection) => {
             let message = match rejection {
-                TokenRejection::Missing => "No authentication bearer token specified in authorization header.",
+                TokenRejection::Missing => {
+                    "No authentication bearer token specified in authorization header."
+                }
                 TokenRejection::Unknown => "Invalid login credentials.",
                 TokenRejection::Expired => "The access token has expired.",
                 TokenRejection::Idle => "The access token expired after being idle.",
             };
-            let code = if matches!(rejection, TokenRejection::Missing) { "authentication.required" } else { "bad.credentials" };
+            let code = if matches!(rejection, TokenRejection::Missing) {
+                "authentication.required"
+            } else {
+                "bad.credentials"
+            };
             return error(StatusCode::UNAUTHORIZED, code, message, correlation_id);
         }
     };
@@ -248,7 +299,9 @@ fn route(
                 return missing_permission("oauth:token:delete", correlation_id);
             }
             let user_id = percent_decode(user_id);
-            state.tokens.retain(|_, t| t.user_id.as_deref() != Some(user_id.as_str()));
+            state
+                .tokens
+                .retain(|_, t| t.user_id.as_deref() != Some(user_id.as_str()));
             Answer::empty(StatusCode::NO_CONTENT)
         }
         _ => not_found(path, correlation_id),
@@ -256,14 +309,21 @@ fn route(
 }
 
 fn not_found(path: &str, correlation_id: &str) -> Answer {
-    error(StatusCode::NOT_FOUND, "not.found", &format!("The requested resource {path} was not found."), correlation_id)
+    error(
+        StatusCode::NOT_FOUND,
+        "not.found",
+        &format!("The requested resource {path} was not found."),
+        correlation_id,
+    )
 }
 
 fn missing_permission(permission: &str, correlation_id: &str) -> Answer {
     let mut answer = error(
         StatusCode::FORBIDDEN,
         "missing.permissions",
-        &format!("Unable to perform the requested action. You are missing the following permission(s): [{permission}]"),
+        &format!(
+            "Unable to perform the requested action. You are missing the following permission(s): [{permission}]"
+        ),
         correlation_id,
     );
     let mut value: Value = serde_json::from_slice(&answer.body).unwrap_or_default();
@@ -274,7 +334,11 @@ fn missing_permission(permission: &str, correlation_id: &str) -> Answer {
 
 /// Validates and merges a PUT body into the settings.
 fn update_idle_timeout(current: &Value, body: &[u8]) -> Result<Value, String> {
-    let patch: Value = if body.is_empty() { json!({}) } else { serde_json::from_slice(body).map_err(|e| format!("The request body is not valid JSON: {e}"))? };
+    let patch: Value = if body.is_empty() {
+        json!({})
+    } else {
+        serde_json::from_slice(body).map_err(|e| format!("The request body is not valid JSON: {e}"))?
+    };
     let Value::Object(fields) = patch else {
         return Err("The request body must be a JSON object.".into());
     };
@@ -284,9 +348,13 @@ fn update_idle_timeout(current: &Value, body: &[u8]) -> Result<Value, String> {
             updated[key.as_str()] = value;
         }
     }
-    let seconds = updated["idleTokenTimeoutSeconds"].as_i64().ok_or("idleTokenTimeoutSeconds must be a whole number of seconds.")?;
+    let seconds = updated["idleTokenTimeoutSeconds"]
+        .as_i64()
+        .ok_or("idleTokenTimeoutSeconds must be a whole number of seconds.")?;
     if !(300..=28_800).contains(&seconds) {
-        return Err(format!("idleTokenTimeoutSeconds must be between 300 (5 minutes) and 28800 (8 hours); got {seconds}."));
+        return Err(format!(
+            "idleTokenTimeoutSeconds must be between 300 (5 minutes) and 28800 (8 hours); got {seconds}."
+        ));
     }
     Ok(updated)
 }
@@ -294,12 +362,19 @@ fn update_idle_timeout(current: &Value, body: &[u8]) -> Result<Value, String> {
 /// `POST /oauth/token` with client credentials.
 fn token_endpoint(shared: &Shared, headers: &hyper::HeaderMap, body: &[u8]) -> Answer {
     let oauth_error = |status: StatusCode, code: &str, description: &str| {
-        Answer::json(status, json!({ "error": code, "description": description, "error_description": description }))
+        Answer::json(
+            status,
+            json!({ "error": code, "description": description, "error_description": description }),
+        )
     };
     let form = String::from_utf8_lossy(body);
     let grant = form.split('&').find_map(|pair| pair.strip_prefix("grant_type="));
     if grant != Some("client_credentials") {
-        return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "Only grant_type=client_credentials is supported by this mock.");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "Only grant_type=client_credentials is supported by this mock.",
+        );
     }
     let credentials = headers
         .get(hyper::header::AUTHORIZATION)
@@ -308,11 +383,19 @@ fn token_endpoint(shared: &Shared, headers: &hyper::HeaderMap, body: &[u8]) -> A
         .and_then(|b64| base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok())
         .and_then(|bytes| String::from_utf8(bytes).ok());
     let Some((id, secret)) = credentials.as_deref().and_then(|c| c.split_once(':')) else {
-        return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "client authentication is required (HTTP Basic)");
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "client authentication is required (HTTP Basic)",
+        );
     };
     let mut state = shared.state();
     let Some(client) = state.clients.get(id).filter(|c| c.secret == secret).cloned() else {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_client", "client not found or bad client credentials");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_client",
+            "client not found or bad client credentials",
+        );
     };
     let token = state.issue(&client.id, None, client.token_lifetime);
     Answer::json(
@@ -335,7 +418,11 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(hi), Some(lo)) => {
                 out.push((hi * 16 + lo) as u8);
                 i += 3;

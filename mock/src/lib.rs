@@ -22,7 +22,7 @@ mod state;
 
 pub use faults::Fault;
 pub use log::LoggedRequest;
-pub use state::{ORG_ID, ORG_NAME, OAuthClient};
+pub use state::{OAuthClient, ORG_ID, ORG_NAME};
 
 use faults::FaultQueue;
 use hyper_util::rt::TokioIo;
@@ -88,7 +88,11 @@ impl MockServer {
             faults: Mutex::new(FaultQueue::default()),
             log: Mutex::new(Vec::new()),
         }));
-        let server = MockServer { addr, shared: shared.clone(), accept_loop: tokio::spawn(accept_loop(listener, shared)) };
+        let server = MockServer {
+            addr,
+            shared: shared.clone(),
+            accept_loop: tokio::spawn(accept_loop(listener, shared)),
+        };
         server.add_client(OAuthClient {
             id: DEMO_CLIENT_ID.into(),
             secret: DEMO_CLIENT_SECRET.into(),
@@ -127,7 +131,9 @@ impl MockServer {
     /// Issues a token acting for `user_id` (as an authorization-code login would), for
     /// testing `DELETE /api/v2/tokens/{userId}`.
     pub fn issue_user_token(&self, client_id: &str, user_id: &str) -> String {
-        self.shared.state().issue(client_id, Some(user_id.to_owned()), Duration::from_secs(3600))
+        self.shared
+            .state()
+            .issue(client_id, Some(user_id.to_owned()), Duration::from_secs(3600))
     }
 
     /// Whether `token` is still accepted.
@@ -188,7 +194,8 @@ async fn accept_loop(listener: TcpListener, shared: Shared) {
         };
         let shared = shared.clone();
         tokio::spawn(async move {
-            let service = hyper::service::service_fn(move |request| handlers::handle(shared.clone(), request));
+            let service =
+                hyper::service::service_fn(move |request| handlers::handle(shared.clone(), request));
             let _ = hyper::server::conn::http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
                 .await;

@@ -21,16 +21,29 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { port: 8080, client: None, lifetime: 86_399, faults: Vec::new() };
+    let mut args = Args {
+        port: 8080,
+        client: None,
+        lifetime: 86_399,
+        faults: Vec::new(),
+    };
     let (mut id, mut secret) = (None, None);
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
         match flag.as_str() {
-            "--port" => args.port = value()?.parse().map_err(|_| format!("--port needs a number\n{USAGE}"))?,
+            "--port" => {
+                args.port = value()?
+                    .parse()
+                    .map_err(|_| format!("--port needs a number\n{USAGE}"))?
+            }
             "--client-id" => id = Some(value()?),
             "--client-secret" => secret = Some(value()?),
-            "--token-lifetime" => args.lifetime = value()?.parse().map_err(|_| "--token-lifetime needs seconds".to_string())?,
+            "--token-lifetime" => {
+                args.lifetime = value()?
+                    .parse()
+                    .map_err(|_| "--token-lifetime needs seconds".to_string())?
+            }
             "--fault" => args.faults.push(parse_fault(&value()?)?),
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
@@ -46,9 +59,17 @@ fn parse_args() -> Result<Args, String> {
 
 /// `KIND[xCOUNT][@PATH]`.
 fn parse_fault(text: &str) -> Result<(Fault, usize, Option<String>), String> {
-    let (rest, path) = text.split_once('@').map_or((text, None), |(r, p)| (r, Some(p.to_owned())));
-    let (kind, count) = rest.split_once('x').map_or((rest, Ok(1)), |(k, c)| (k, c.parse::<usize>()));
-    Ok((kind.parse()?, count.map_err(|_| format!("bad fault count in `{text}`"))?, path))
+    let (rest, path) = text
+        .split_once('@')
+        .map_or((text, None), |(r, p)| (r, Some(p.to_owned())));
+    let (kind, count) = rest
+        .split_once('x')
+        .map_or((rest, Ok(1)), |(k, c)| (k, c.parse::<usize>()));
+    Ok((
+        kind.parse()?,
+        count.map_err(|_| format!("bad fault count in `{text}`"))?,
+        path,
+    ))
 }
 
 #[tokio::main]
@@ -67,7 +88,9 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let (id, secret) = args.client.unwrap_or_else(|| (mock.client_id().into(), mock.client_secret().into()));
+    let (id, secret) = args
+        .client
+        .unwrap_or_else(|| (mock.client_id().into(), mock.client_secret().into()));
     mock.add_client(OAuthClient {
         id: id.clone(),
         secret: secret.clone(),

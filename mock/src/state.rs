@@ -82,8 +82,12 @@ impl State {
     }
 
     fn idle_limit(&self) -> Option<Duration> {
-        let enabled = self.idle_timeout["enableIdleTokenTimeout"].as_bool().unwrap_or(false);
-        let seconds = self.idle_timeout["idleTokenTimeoutSeconds"].as_u64().unwrap_or(900);
+        let enabled = self.idle_timeout["enableIdleTokenTimeout"]
+            .as_bool()
+            .unwrap_or(false);
+        let seconds = self.idle_timeout["idleTokenTimeoutSeconds"]
+            .as_u64()
+            .unwrap_or(900);
         enabled.then(|| Duration::from_secs(seconds))
     }
 
@@ -106,11 +110,14 @@ impl State {
     }
 
     pub fn client_of(&self, token: &str) -> Option<&OAuthClient> {
-        self.tokens.get(token).and_then(|t| self.clients.get(&t.client_id))
+        self.tokens
+            .get(token)
+            .and_then(|t| self.clients.get(&t.client_id))
     }
 
     pub fn has_permission(&self, token: &str, permission: &str) -> bool {
-        self.client_of(token).is_some_and(|c| c.permissions.iter().any(|p| p == permission || p == "*"))
+        self.client_of(token)
+            .is_some_and(|c| c.permissions.iter().any(|p| p == permission || p == "*"))
     }
 
     /// The `TokenInfo` of `token`.
@@ -118,10 +125,13 @@ impl State {
         let issued = &self.tokens[token];
         let client = self.client_of(token);
         let idle = self.idle_limit().unwrap_or(Duration::from_secs(
-            self.idle_timeout["idleTokenTimeoutSeconds"].as_u64().unwrap_or(900),
+            self.idle_timeout["idleTokenTimeoutSeconds"]
+                .as_u64()
+                .unwrap_or(900),
         ));
         let idles_at = (issued.last_used + idle).min(issued.expires_at);
-        let org = json!({ "id": ORG_ID, "name": ORG_NAME, "selfUri": format!("/api/v2/organizations/{ORG_ID}") });
+        let org =
+            json!({ "id": ORG_ID, "name": ORG_NAME, "selfUri": format!("/api/v2/organizations/{ORG_ID}") });
         json!({
             "organization": org,
             "homeOrganization": org,
@@ -158,5 +168,7 @@ pub(crate) fn rfc3339(time: SystemTime) -> String {
 
 /// `len` random lower-case hex digits.
 pub(crate) fn random_hex(len: usize) -> String {
-    (0..len).map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0')).collect()
+    (0..len)
+        .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
+        .collect()
 }

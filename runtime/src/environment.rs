@@ -223,11 +223,12 @@ impl FromStr for Environment {
             }
             return Environment::custom(text);
         }
-        let wanted = text.to_ascii_lowercase().replace('-', "_");
-        let host = wanted.strip_prefix("api.").unwrap_or(&wanted);
+        let lower = text.to_ascii_lowercase();
+        let name = lower.replace('-', "_");
+        let host = lower.strip_prefix("api.").unwrap_or(&lower);
         Region::ALL
             .into_iter()
-            .find(|r| r.name() == wanted || r.host() == host)
+            .find(|r| r.name() == name || r.host() == host)
             .map(Environment::Region)
             .ok_or_else(|| {
                 Error::config(format!(

@@ -103,16 +103,34 @@ async fn several_path_parameters() {
         .expect(1)
         .mount(&server)
         .await;
-    let forecast = demo.get_forecast("bu-1", "2026-12-07", "f 3", None).await.unwrap();
+    let forecast = demo
+        .get_forecast("bu-1", "2026-12-07", "f 3", None)
+        .await
+        .unwrap();
     assert_eq!(forecast, Forecast { id: "f 3".into() });
-    assert_eq!(last_query(&server).await, None, "None query arguments are omitted");
+    assert_eq!(
+        last_query(&server).await,
+        None,
+        "None query arguments are omitted"
+    );
 }
 
 #[tokio::test]
 async fn multi_lists_repeat_the_key_and_keywords_use_wire_names() {
     let (server, demo) = setup().await;
-    Mock::given(method("GET")).and(path("/api/v2/flows")).respond_with(ResponseTemplate::new(200).set_body_string("{}")).mount(&server).await;
-    demo.get_flows(&["inboundcall", "bot"], vec!["a,b".into(), "c".into()], Some(25), Some(false)).await.unwrap();
+    Mock::given(method("GET"))
+        .and(path("/api/v2/flows"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+        .mount(&server)
+        .await;
+    demo.get_flows(
+        &["inboundcall", "bot"],
+        vec!["a,b".into(), "c".into()],
+        Some(25),
+        Some(false),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         last_query(&server).await.as_deref(),
         Some("type=inboundcall&type=bot&id=a%2Cb&id=c&pageSize=25&deleted=false")
@@ -122,7 +140,11 @@ async fn multi_lists_repeat_the_key_and_keywords_use_wire_names() {
 #[tokio::test]
 async fn csv_lists_join_encoded_elements() {
     let (server, demo) = setup().await;
-    Mock::given(method("GET")).and(path("/api/v2/casemanagement/cases/c1")).respond_with(ResponseTemplate::new(200).set_body_string("{}")).mount(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/casemanagement/cases/c1"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+        .mount(&server)
+        .await;
     demo.get_case("c1", &["owner", "a,b"]).await.unwrap();
     assert_eq!(last_query(&server).await.as_deref(), Some("expands=owner,a%2Cb"));
     demo.get_case("c1", &[]).await.unwrap();
@@ -132,9 +154,15 @@ async fn csv_lists_join_encoded_elements() {
 #[tokio::test]
 async fn dotted_wire_names_are_sent_as_written() {
     let (server, demo) = setup().await;
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_string("{}")).mount(&server).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+        .mount(&server)
+        .await;
     demo.get_messaging_integrations(Some("ms-1"), None).await.unwrap();
-    assert_eq!(last_query(&server).await.as_deref(), Some("messagingSetting.id=ms-1"));
+    assert_eq!(
+        last_query(&server).await.as_deref(),
+        Some("messagingSetting.id=ms-1")
+    );
 }
 
 #[tokio::test]
@@ -144,11 +172,18 @@ async fn if_match_header_body_and_full_response() {
         .and(path("/api/v2/scim/groups/g1"))
         .and(header("if-match", "W/\"3\""))
         .and(header("content-type", "application/json"))
-        .respond_with(ResponseTemplate::new(200).insert_header("ININ-Correlation-Id", "corr-9").set_body_string(r#"{"ok":true}"#))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("ININ-Correlation-Id", "corr-9")
+                .set_body_string(r#"{"ok":true}"#),
+        )
         .expect(1)
         .mount(&server)
         .await;
-    let response = demo.patch_scim_group("g1", &serde_json::json!({"op": "add"}), Some("W/\"3\"")).await.unwrap();
+    let response = demo
+        .patch_scim_group("g1", &serde_json::json!({"op": "add"}), Some("W/\"3\""))
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.correlation_id(), Some("corr-9"));
     assert_eq!(response.body(), &serde_json::json!({"ok": true}));
@@ -160,18 +195,35 @@ async fn if_match_header_body_and_full_response() {
 async fn text_response() {
     let (server, demo) = setup().await;
     Mock::given(method("GET"))
-        .and(path("/api/v2/integrations/actions/a1/draft/templates/requestinput.vm"))
-        .respond_with(ResponseTemplate::new(200).insert_header("content-type", "text/plain").set_body_string("#set($x = 1)"))
+        .and(path(
+            "/api/v2/integrations/actions/a1/draft/templates/requestinput.vm",
+        ))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/plain")
+                .set_body_string("#set($x = 1)"),
+        )
         .mount(&server)
         .await;
-    assert_eq!(demo.get_action_template("a1", "requestinput.vm").await.unwrap(), "#set($x = 1)");
+    assert_eq!(
+        demo.get_action_template("a1", "requestinput.vm").await.unwrap(),
+        "#set($x = 1)"
+    );
 }
 
 #[tokio::test]
 async fn unauthenticated_operation_sends_no_token() {
     let server = MockServer::start().await;
-    let demo = Demo { client: Client::builder().environment(Environment::custom(&server.uri()).unwrap()).build().unwrap() };
-    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_string("{}")).mount(&server).await;
+    let demo = Demo {
+        client: Client::builder()
+            .environment(Environment::custom(&server.uri()).unwrap())
+            .build()
+            .unwrap(),
+    };
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+        .mount(&server)
+        .await;
     demo.apple_callback("c0de", Some("s")).await.unwrap();
     let request = &server.received_requests().await.unwrap()[0];
     assert!(!request.headers.contains_key("authorization"));
@@ -181,18 +233,34 @@ async fn unauthenticated_operation_sends_no_token() {
 #[tokio::test]
 async fn free_function_declaration() {
     let (server, demo) = setup().await;
-    Mock::given(method("DELETE")).and(path("/api/v2/tokens/u-1")).respond_with(ResponseTemplate::new(204)).expect(1).mount(&server).await;
+    Mock::given(method("DELETE"))
+        .and(path("/api/v2/tokens/u-1"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
     delete_token(&demo.client, "u-1").await.unwrap();
 }
 
 #[tokio::test]
 async fn no_body_means_no_content_type() {
     let (server, demo) = setup().await;
-    Mock::given(method("DELETE")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
+    Mock::given(method("DELETE"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
     delete_token(&demo.client, "u-1").await.unwrap();
     let request = &server.received_requests().await.unwrap()[0];
     assert!(!request.headers.contains_key("content-type"));
     assert_eq!(request.headers.get("accept").unwrap(), "application/json");
-    assert!(request.headers.get("user-agent").unwrap().to_str().unwrap().starts_with("purecloud-rs/"));
+    assert!(
+        request
+            .headers
+            .get("user-agent")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("purecloud-rs/")
+    );
     assert!(request.headers.contains_key("purecloud-sdk"));
 }

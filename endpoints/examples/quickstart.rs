@@ -29,13 +29,21 @@ async fn run() -> Result<(), Error> {
     let mut _mock = None;
     let client = if has_credentials {
         let client = Client::from_env()?;
-        println!("Using Genesys Cloud region {} (from the environment).", client.environment());
+        println!(
+            "Using Genesys Cloud region {} (from the environment).",
+            client.environment()
+        );
         client
     } else {
         let mock = purecloud_mock::MockServer::start()
             .await
-            .map_err(|e| Error::Config { message: format!("cannot start the mock: {e}") })?;
-        println!("No PURECLOUD_CLIENT_ID/PURECLOUD_SECRET set: using purecloud-mock at {}.", mock.base_url());
+            .map_err(|e| Error::Config {
+                message: format!("cannot start the mock: {e}"),
+            })?;
+        println!(
+            "No PURECLOUD_CLIENT_ID/PURECLOUD_SECRET set: using purecloud-mock at {}.",
+            mock.base_url()
+        );
         let client = Client::builder()
             .environment(mock.base_url().parse()?)
             .client_credentials(mock.client_id(), mock.client_secret())
@@ -58,8 +66,14 @@ async fn run() -> Result<(), Error> {
     let timeout = tokens.get_tokens_timeout().await?;
     println!(
         "4. Idle token timeout: {} ({} s).",
-        if timeout.enable_idle_token_timeout == Some(true) { "enabled" } else { "disabled" },
-        timeout.idle_token_timeout_seconds.map_or("unknown".into(), |s| s.to_string())
+        if timeout.enable_idle_token_timeout == Some(true) {
+            "enabled"
+        } else {
+            "disabled"
+        },
+        timeout
+            .idle_token_timeout_seconds
+            .map_or("unknown".into(), |s| s.to_string())
     );
 
     tokens.delete_tokens_me().await?;
@@ -75,7 +89,11 @@ async fn run() -> Result<(), Error> {
 }
 
 fn print_token(info: &TokenInfo) {
-    let organization = info.organization.as_ref().and_then(|o| o.name.as_deref()).unwrap_or("(unknown)");
+    let organization = info
+        .organization
+        .as_ref()
+        .and_then(|o| o.name.as_deref())
+        .unwrap_or("(unknown)");
     println!("   organization: {organization}");
     if let Some(client) = &info.oauth_client {
         println!(
@@ -88,7 +106,14 @@ fn print_token(info: &TokenInfo) {
         }
     }
     let scopes = info.authorized_scope.as_deref().unwrap_or_default();
-    println!("   scopes:       {}", if scopes.is_empty() { "(none)".into() } else { scopes.join(", ") });
+    println!(
+        "   scopes:       {}",
+        if scopes.is_empty() {
+            "(none)".into()
+        } else {
+            scopes.join(", ")
+        }
+    );
     match info.date_token_idles {
         Some(when) => {
             let left = when - time::OffsetDateTime::now_utc();
@@ -102,18 +127,26 @@ fn print_token(info: &TokenInfo) {
 fn explain(error: &Error) -> String {
     let status = error.status().map(|s| s.as_u16());
     match error {
-        Error::Auth(_) => "The login service refused the credentials. Check PURECLOUD_CLIENT_ID and PURECLOUD_SECRET \
+        Error::Auth(_) => {
+            "The login service refused the credentials. Check PURECLOUD_CLIENT_ID and PURECLOUD_SECRET \
             (Admin > Integrations > OAuth, a client with the Client Credentials grant), and that \
             PURECLOUD_ENVIRONMENT names the region the client lives in (e.g. mypurecloud.ie)."
-            .into(),
+                .into()
+        }
         Error::Transport(_) => "No answer from Genesys Cloud. Check PURECLOUD_ENVIRONMENT (a region such as \
             us_east_1 or a host such as mypurecloud.ie) and your network or proxy."
             .into(),
-        Error::Config { .. } => "The configuration is incomplete or wrong; the message above says which setting.".into(),
-        _ if status == Some(403) => "The OAuth client's role lacks a permission this step needs; the message above \
+        Error::Config { .. } => {
+            "The configuration is incomplete or wrong; the message above says which setting.".into()
+        }
+        _ if status == Some(403) => {
+            "The OAuth client's role lacks a permission this step needs; the message above \
             names it. Add it to the role in Admin > Roles/Permissions."
-            .into(),
-        _ if status == Some(401) => "The token was refused. It may have been revoked, or the client disabled.".into(),
+                .into()
+        }
+        _ if status == Some(401) => {
+            "The token was refused. It may have been revoked, or the client disabled.".into()
+        }
         _ => "The API answered with an error; the message above has its code and correlation id.".into(),
     }
 }

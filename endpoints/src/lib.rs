@@ -38,6 +38,8 @@
 //!   `Result<Response<T>>` for status, headers and correlation id.
 //! - Options: `permissions = [..]`, `auth = none`, `deprecated`, `preview`, `timeout = "10s"`.
 
+#![warn(missing_docs)]
+
 extern crate self as purecloud;
 
 mod apis;

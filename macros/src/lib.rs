@@ -18,6 +18,8 @@
 //! `GET`, …) is a compile error pointing at the offending token. The full rules are in the
 //! `purecloud` crate's documentation.
 
+#![warn(missing_docs)]
+
 mod errors;
 mod expand;
 mod model;

@@ -4,6 +4,8 @@
 //!
 //! Most users depend on the `purecloud` crate, which re-exports everything here.
 
+#![warn(missing_docs)]
+
 mod auth;
 mod client;
 mod encode;

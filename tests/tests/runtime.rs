@@ -125,13 +125,13 @@ async fn a_401_renews_once_and_retries_once_never_loops() {
     );
 }
 
-#[tokio::test]
-async fn a_401_then_success_recovers_with_the_new_token() {
+/// A server whose `/api/v2/tokens/me` answers `first` once, then 200 with a `TokenInfo`.
+async fn fails_once_then_ok(first: ResponseTemplate, retry: RetryPolicy) -> (MockServer, Client) {
     let server = MockServer::start().await;
     mount_token(&server, "AT", 3600).await;
     Mock::given(method("GET"))
         .and(path("/api/v2/tokens/me"))
-        .respond_with(ResponseTemplate::new(401))
+        .respond_with(first)
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&server)
@@ -141,29 +141,21 @@ async fn a_401_then_success_recovers_with_the_new_token() {
         .respond_with(ResponseTemplate::new(200).set_body_string(TOKEN_INFO))
         .mount(&server)
         .await;
-    let client = client_for(&server, RetryPolicy::disabled());
+    let client = client_for(&server, retry);
+    client.authenticate().await.unwrap();
+    (server, client)
+}
+
+#[tokio::test]
+async fn a_401_then_success_recovers_with_the_new_token() {
+    let (server, client) = fails_once_then_ok(ResponseTemplate::new(401), RetryPolicy::disabled()).await;
     TokensApi::new(&client).get_tokens_me(None).await.unwrap();
     assert_eq!(count(&server, "/oauth/token").await, 2);
 }
 
 async fn rate_limited_then_ok(retry_after: &str) -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    mount_token(&server, "AT", 3600).await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/tokens/me"))
-        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", retry_after))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/tokens/me"))
-        .respond_with(ResponseTemplate::new(200).set_body_string(TOKEN_INFO))
-        .mount(&server)
-        .await;
-    let client = client_for(&server, RetryPolicy::default());
-    client.authenticate().await.unwrap();
-    (server, client)
+    let first = ResponseTemplate::new(429).insert_header("Retry-After", retry_after);
+    fails_once_then_ok(first, RetryPolicy::default()).await
 }
 
 #[tokio::test]

@@ -157,8 +157,9 @@ pub enum ParamAttr {
 /// The argument attributes the macro knows, for error messages.
 pub const PARAM_ATTRS: &str = "#[path], #[query], #[header(\"Name\")], #[body]";
 
-/// Reads one argument attribute; `Ok(None)` for attributes the macro leaves to the compiler
-/// (`#[cfg]`, lint attributes); an error for anything else.
+/// Reads one argument attribute; `Ok(None)` for lint attributes, which the macro leaves to the
+/// compiler; an error for anything else (`#[cfg]` included: the generated body uses every
+/// argument).
 pub fn param_attr(attr: &Attribute) -> syn::Result<Option<ParamAttr>> {
     let Some(name) = attr.path().get_ident().map(Ident::to_string) else {
         return Err(unknown_param_attr(attr));
@@ -176,7 +177,7 @@ pub fn param_attr(attr: &Attribute) -> syn::Result<Option<ParamAttr>> {
             )
         })?))),
         "query" => query_attr(attr).map(Some),
-        "cfg" | "allow" | "warn" | "deny" | "expect" => Ok(None),
+        "allow" | "warn" | "deny" | "expect" => Ok(None),
         _ => Err(unknown_param_attr(attr)),
     }
 }

@@ -171,7 +171,7 @@ fn check_param(input: &mut FnArg, errors: &mut Errors) -> Option<PendingParam> {
         errors.at(&*input, "`self` must be the first argument");
         return None;
     };
-    let mut found: Option<(ParamAttr, proc_macro2::Span)> = None;
+    let mut found: Option<ParamAttr> = None;
     let mut failed = false;
     arg.attrs.retain(|attr| match param_attr(attr) {
         Ok(None) => true,
@@ -183,7 +183,7 @@ fn check_param(input: &mut FnArg, errors: &mut Errors) -> Option<PendingParam> {
                 );
                 failed = true;
             }
-            found = Some((parsed, attr.span()));
+            found = Some(parsed);
             false
         }
         Err(error) => {
@@ -206,7 +206,7 @@ fn check_param(input: &mut FnArg, errors: &mut Errors) -> Option<PendingParam> {
         return None;
     }
     let name = ident.to_string();
-    let (role, implicit) = match found.map(|(attr, _)| attr) {
+    let (role, implicit) = match found {
         None => (query_role(&name, None, false), Implicit::PathOrQuery),
         Some(ParamAttr::Path(None)) => (
             ParamRole::Path {

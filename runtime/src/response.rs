@@ -40,14 +40,22 @@ impl RawResponse {
 
     /// The body decoded from JSON; a mismatch names the JSON path of the failing field.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
+        // The fast path decodes without tracking paths; only a failure is decoded again to
+        // find where it failed.
+        serde_json::from_slice(&self.body).map_err(|_| self.locate_json_error::<T>())
+    }
+
+    #[cold]
+    fn locate_json_error<T: DeserializeOwned>(&self) -> Error {
         let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
-        match serde_path_to_error::deserialize(&mut deserializer) {
-            Ok(value) => deserializer
-                .end()
-                .map(|()| value)
-                .map_err(|e| self.decode_error(".".into(), e.to_string())),
-            Err(e) => Err(self.decode_error(e.path().to_string(), e.into_inner().to_string())),
-        }
+        let (path, message) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+            Ok(_) => match deserializer.end() {
+                Ok(()) => (String::new(), "the body could not be decoded".to_owned()),
+                Err(e) => (".".to_owned(), e.to_string()),
+            },
+            Err(e) => (e.path().to_string(), e.into_inner().to_string()),
+        };
+        self.decode_error(path, message)
     }
 
     fn decode_error(&self, path: String, message: String) -> Error {

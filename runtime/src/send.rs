@@ -142,14 +142,11 @@ impl Client {
     ) -> std::result::Result<RawResponse, AttemptFailure> {
         let mut builder = self.inner.http.request(request.endpoint.method.to_reqwest(), url);
         if let Some(token) = token {
-            let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose())).map_err(|_| {
-                AttemptFailure::Transport {
-                    kind: TransportKind::Io,
-                    message: "the access token contains characters that cannot be sent in a header".into(),
-                }
+            let value = token.authorization().ok_or_else(|| AttemptFailure::Transport {
+                kind: TransportKind::Io,
+                message: "the access token contains characters that cannot be sent in a header".into(),
             })?;
-            value.set_sensitive(true);
-            builder = builder.header(AUTHORIZATION, value);
+            builder = builder.header(AUTHORIZATION, value.clone());
         }
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
@@ -161,9 +158,9 @@ impl Client {
         }
         tracing::debug!("sending request");
         let exchange = async {
-            let response = builder.send().await.map_err(transport_failure)?;
+            let mut response = builder.send().await.map_err(transport_failure)?;
             let status = response.status();
-            let headers = response.headers().clone();
+            let headers = std::mem::take(response.headers_mut());
             let body = read_capped(response, self.inner.max_response_bytes).await?;
             Ok::<_, AttemptFailure>((status, headers, body))
         };

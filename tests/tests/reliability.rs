@@ -250,6 +250,32 @@ async fn the_token_endpoint_down() {
 }
 
 #[tokio::test]
+async fn the_token_endpoint_unreachable() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let client = Client::builder()
+        .environment(Environment::custom(&format!("http://127.0.0.1:{port}")).unwrap())
+        .client_credentials("id", "secret")
+        .retry(policy())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    match TokensApi::new(&client).get_tokens_me(None).await {
+        Err(Error::Transport(t)) => {
+            assert_eq!(
+                (t.kind, t.operation, t.attempts),
+                (TransportKind::Connect, "oauth_token", 4)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[tokio::test]
 async fn wrong_credentials() {
     let mock = MockServer::start().await.unwrap();
     let client = Client::builder()

@@ -19,15 +19,30 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 pub struct AccessToken {
     value: Secret,
     generation: u64,
+    /// `Bearer <token>`, built once (marked sensitive); `None` if the token cannot be a header.
+    header: Option<reqwest::header::HeaderValue>,
 }
 
 impl AccessToken {
     /// A token of the given generation (a number that grows with every renewal).
     pub fn new(value: impl Into<Secret>, generation: u64) -> AccessToken {
+        let value: Secret = value.into();
+        let header = reqwest::header::HeaderValue::try_from(format!("Bearer {}", value.expose()))
+            .ok()
+            .map(|mut header| {
+                header.set_sensitive(true);
+                header
+            });
         AccessToken {
-            value: value.into(),
+            value,
             generation,
+            header,
         }
+    }
+
+    /// The `Authorization` header value, if the token can be sent in one.
+    pub(crate) fn authorization(&self) -> Option<&reqwest::header::HeaderValue> {
+        self.header.as_ref()
     }
 
     /// The token itself, for the `Authorization` header. Do not log it.

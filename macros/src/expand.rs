@@ -43,7 +43,7 @@ pub fn expand(endpoint: &Endpoint) -> TokenStream {
         Receiver::SelfRef => quote!(#rt::Api::client(self)),
         Receiver::ClientArg(ident) => quote!(#ident),
     };
-    let decode = decode(&endpoint.response);
+    let decoder = decoder(&endpoint.response);
     quote! {
         #(#attrs)*
         #(#docs)*
@@ -52,8 +52,7 @@ pub fn expand(endpoint: &Endpoint) -> TokenStream {
             #descriptor
             let mut request = #rt::Request::new(&ENDPOINT);
             #(#params)*
-            let response = request.send(#client).await?;
-            #decode
+            request.send::<#decoder>(#client).await
         }
     }
 }
@@ -83,21 +82,17 @@ fn descriptor(endpoint: &Endpoint) -> TokenStream {
     }
 }
 
-fn decode(kind: &ResponseKind) -> TokenStream {
+/// The runtime decoder type for a response kind, e.g. `Json<TokenInfo>`.
+fn decoder(kind: &ResponseKind) -> TokenStream {
+    let rt = runtime();
     match kind {
+        ResponseKind::Unit => quote!(#rt::Unit),
+        ResponseKind::Text => quote!(#rt::Text),
+        ResponseKind::Json(ty) => quote!(#rt::Json<#ty>),
         ResponseKind::Full(inner) => {
-            let body = decode_body(inner);
-            quote!(let body = #body?; ::core::result::Result::Ok(response.into_response(body)))
+            let inner = decoder(inner);
+            quote!(#rt::Full<#inner>)
         }
-        other => decode_body(other),
-    }
-}
-
-fn decode_body(kind: &ResponseKind) -> TokenStream {
-    match kind {
-        ResponseKind::Unit | ResponseKind::Full(_) => quote!(response.unit()),
-        ResponseKind::Text => quote!(response.text()),
-        ResponseKind::Json(ty) => quote!(response.json::<#ty>()),
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod auth;
 mod client;
+pub mod decode;
 mod encode;
 mod endpoint;
 mod environment;
@@ -40,6 +41,7 @@ pub use secret::Secret;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::client::{Api, Client};
+    pub use crate::decode::{Full, Json, Text, Unit};
     pub use crate::endpoint::{Endpoint, Method};
     pub use crate::request::Request;
 }

@@ -2,11 +2,11 @@
 //! pairs, headers and a body, then hands the request to the client's sender.
 
 use crate::client::Client;
+use crate::decode::Decoder;
 use crate::encode::push_encoded;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, Result};
 use crate::params::{ArgValues, ParamValue};
-use crate::response::RawResponse;
 use reqwest::header::{HeaderName, HeaderValue};
 
 /// One request being built for an [`Endpoint`].
@@ -178,15 +178,18 @@ impl Request {
         })
     }
 
-    /// Sends the request with `client`'s authentication, retries and timeouts.
+    /// Sends the request with `client`'s authentication, retries and timeouts, and decodes
+    /// the answer with `D` (e.g. [`Json<TokenInfo>`](crate::decode::Json)).
     ///
-    /// The future is boxed on purpose: every endpoint's own future then holds one pointer
-    /// instead of the whole sending state machine, which keeps type checking of thousands of
-    /// declarations cheap; one allocation per call costs nothing next to the network.
-    pub fn send(self, client: &Client) -> crate::BoxFuture<'_, Result<RawResponse>> {
+    /// The future is boxed on purpose: each endpoint's own future then holds one pointer
+    /// instead of the whole sending state machine, and its body is a single `await`, which
+    /// keeps type checking of thousands of declarations cheap; one allocation per call costs
+    /// nothing next to the network.
+    pub fn send<D: Decoder>(self, client: &Client) -> crate::BoxFuture<'_, Result<D::Output>> {
         Box::pin(async move {
             self.validate()?;
-            client.execute(self).await
+            let raw = client.execute(self).await?;
+            D::decode(&raw)
         })
     }
 }

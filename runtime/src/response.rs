@@ -70,11 +70,11 @@ impl RawResponse {
     }
 
     /// Wraps an already decoded body with this answer's status and headers.
-    pub fn into_response<T>(self, body: T) -> Response<T> {
+    pub fn response_with<T>(&self, body: T) -> Response<T> {
         Response {
             status: self.status,
             correlation_id: correlation_id(&self.headers),
-            headers: self.headers,
+            headers: self.headers.clone(),
             body,
         }
     }

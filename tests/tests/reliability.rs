@@ -31,14 +31,25 @@ fn policy() -> RetryPolicy {
         .max_elapsed(Duration::from_secs(10))
 }
 
-async fn setup() -> (MockServer, Client) {
-    let mock = MockServer::start().await.unwrap();
-    let client = Client::builder()
-        .environment(Environment::custom(&mock.base_url()).unwrap())
-        .client_credentials(mock.client_id(), mock.client_secret())
+/// A builder for `base` with the test policy, a 300 ms attempt timeout and a 64 KiB body cap.
+fn builder(base: &str) -> purecloud::ClientBuilder {
+    Client::builder()
+        .environment(Environment::custom(base).unwrap())
         .retry(policy())
         .timeout(Duration::from_millis(300))
         .max_response_bytes(64 * 1024)
+}
+
+/// A base URL where nothing listens: connections are refused.
+fn refused_base_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    format!("http://{}", listener.local_addr().unwrap())
+}
+
+async fn setup() -> (MockServer, Client) {
+    let mock = MockServer::start().await.unwrap();
+    let client = builder(&mock.base_url())
+        .client_credentials(mock.client_id(), mock.client_secret())
         .build()
         .unwrap();
     client.authenticate().await.unwrap();
@@ -192,17 +203,7 @@ async fn a_body_larger_than_the_limit() {
 
 #[tokio::test]
 async fn connection_refused_before_anything_was_sent() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let client = Client::builder()
-        .environment(Environment::custom(&format!("http://127.0.0.1:{port}")).unwrap())
-        .access_token("t")
-        .retry(policy())
-        .build()
-        .unwrap();
+    let client = builder(&refused_base_url()).access_token("t").build().unwrap();
     for result in [
         TokensApi::new(&client).get_tokens_me(None).await.map(drop),
         post_me(&client, &serde_json::json!({})).await.map(drop),
@@ -232,10 +233,8 @@ async fn a_token_revoked_mid_run_is_renewed_once() {
 async fn the_token_endpoint_down() {
     let mock = MockServer::start().await.unwrap();
     mock.inject(Fault::Status(503), 100, Some("/oauth/token"));
-    let client = Client::builder()
-        .environment(Environment::custom(&mock.base_url()).unwrap())
+    let client = builder(&mock.base_url())
         .client_credentials(mock.client_id(), mock.client_secret())
-        .retry(policy())
         .build()
         .unwrap();
     let started = Instant::now();
@@ -251,15 +250,8 @@ async fn the_token_endpoint_down() {
 
 #[tokio::test]
 async fn the_token_endpoint_unreachable() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let client = Client::builder()
-        .environment(Environment::custom(&format!("http://127.0.0.1:{port}")).unwrap())
+    let client = builder(&refused_base_url())
         .client_credentials("id", "secret")
-        .retry(policy())
         .build()
         .unwrap();
     let started = Instant::now();
@@ -278,10 +270,8 @@ async fn the_token_endpoint_unreachable() {
 #[tokio::test]
 async fn wrong_credentials() {
     let mock = MockServer::start().await.unwrap();
-    let client = Client::builder()
-        .environment(Environment::custom(&mock.base_url()).unwrap())
+    let client = builder(&mock.base_url())
         .client_credentials(mock.client_id(), "not-the-secret")
-        .retry(policy())
         .build()
         .unwrap();
     let error = TokensApi::new(&client).get_tokens_me(None).await.unwrap_err();

@@ -12,7 +12,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong in a call. Messages say what happened and what to do;
 /// none contains a secret or a token.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The API answered with a status other than 2xx.
@@ -95,7 +95,7 @@ pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
 }
 
 /// A non-2xx answer from the API.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status.
@@ -172,7 +172,7 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 /// The OAuth service refused to issue a token.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct AuthError {
     /// The status of the token endpoint's answer, when there was one.
@@ -219,7 +219,7 @@ pub enum TransportKind {
 }
 
 /// The request did not get a complete answer.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct TransportError {
     /// What happened.
@@ -255,7 +255,7 @@ impl fmt::Display for TransportError {
 impl std::error::Error for TransportError {}
 
 /// A 2xx body that does not match the expected type.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct DecodeError {
     /// The operation's name.

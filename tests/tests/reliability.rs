@@ -248,6 +248,34 @@ async fn the_token_endpoint_down() {
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_calls_share_one_failed_renewal() {
+    let mock = MockServer::start().await.unwrap();
+    mock.inject(Fault::Status(503), 1000, Some("/oauth/token"));
+    let client = builder(&mock.base_url())
+        .client_credentials(mock.client_id(), mock.client_secret())
+        .build()
+        .unwrap();
+    let tokens = TokensApi::new(&client);
+    let calls: Vec<_> = (0..100)
+        .map(|_| {
+            let tokens = tokens.clone();
+            tokio::spawn(async move { tokens.get_tokens_me(None).await })
+        })
+        .collect();
+    for call in calls {
+        let error = call.await.unwrap().unwrap_err();
+        assert!(matches!(&error, Error::Auth(_)), "{error:?}");
+    }
+    assert_eq!(
+        mock.count("/oauth/token"),
+        4,
+        "one renewal with its retries, shared by all 100 calls"
+    );
+    mock.clear_faults();
+    tokens.get_tokens_me(None).await.unwrap();
+}
+
 #[tokio::test]
 async fn the_token_endpoint_unreachable() {
     let client = builder(&refused_base_url())

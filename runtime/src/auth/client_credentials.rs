@@ -12,6 +12,7 @@ use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use serde::Deserialize;
 use std::fmt;
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 /// The name used for token requests in spans and errors.
@@ -29,7 +30,16 @@ pub struct ClientCredentials {
     timeout: Duration,
     retry: RetryPolicy,
     cached: RwLock<Option<Cached>>,
-    renewal: tokio::sync::Mutex<()>,
+    /// Held by the one caller that renews; the others wait on it.
+    renewal: tokio::sync::Mutex<LastExchange>,
+    /// How many token exchanges have finished, read before waiting for `renewal`.
+    exchanges: AtomicU64,
+}
+
+/// The outcome of the last exchange, for the callers that waited for it.
+#[derive(Default)]
+struct LastExchange {
+    failure: Option<Error>,
 }
 
 #[derive(Clone)]
@@ -72,7 +82,8 @@ impl ClientCredentials {
             timeout,
             retry,
             cached: RwLock::new(None),
-            renewal: tokio::sync::Mutex::new(()),
+            renewal: tokio::sync::Mutex::new(LastExchange::default()),
+            exchanges: AtomicU64::new(0),
         }
     }
 
@@ -86,9 +97,12 @@ impl ClientCredentials {
     }
 
     /// Fetches a new token unless another caller did while this one waited. `rejected` is the
-    /// generation the API refused, if any.
+    /// generation the API refused, if any. Callers that waited for an exchange that failed get
+    /// its error rather than trying again one after the other, so a token endpoint that is
+    /// down sees one renewal (with its retries), not one per waiting call.
     async fn renew_unless_done(&self, rejected: Option<u64>) -> Result<AccessToken> {
-        let _turn = self.renewal.lock().await;
+        let exchanges_before = self.exchanges.load(Ordering::Acquire);
+        let mut last = self.renewal.lock().await;
         {
             let cached = self.cached.read().unwrap_or_else(|e| e.into_inner());
             if let Some(current) = cached.as_ref() {
@@ -99,13 +113,22 @@ impl ClientCredentials {
                 }
             }
         }
+        if let (true, Some(failure)) = (
+            self.exchanges.load(Ordering::Acquire) != exchanges_before,
+            &last.failure,
+        ) {
+            return Err(failure.clone());
+        }
         let generation = self
             .cached
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .as_ref()
             .map_or(1, |c| c.token.generation() + 1);
-        let (value, lifetime) = self.fetch().await?;
+        let fetched = self.fetch().await;
+        self.exchanges.fetch_add(1, Ordering::AcqRel);
+        last.failure = fetched.as_ref().err().cloned();
+        let (value, lifetime) = fetched?;
         let token = AccessToken::new(value, generation);
         let ahead = RENEW_AHEAD.min(lifetime / 4);
         *self.cached.write().unwrap_or_else(|e| e.into_inner()) = Some(Cached {

@@ -74,7 +74,9 @@ impl State {
             IssuedToken {
                 client_id: client_id.to_owned(),
                 user_id,
-                expires_at: now + lifetime,
+                expires_at: now
+                    .checked_add(lifetime)
+                    .unwrap_or(now + Duration::from_secs(365 * 24 * 3600)),
                 last_used: now,
             },
         );

@@ -118,7 +118,10 @@ impl RetryPolicy {
             Failure::MaybeProcessed if method.is_idempotent() => self.backoff_for(attempt),
             Failure::MaybeProcessed => return None,
         };
-        (elapsed + delay < self.max_elapsed).then_some(delay)
+        elapsed
+            .checked_add(delay)
+            .is_some_and(|end| end < self.max_elapsed)
+            .then_some(delay)
     }
 
     /// Full jitter: uniform in `[0, min(max, initial · 2^(attempt-1))]`.

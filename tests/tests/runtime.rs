@@ -69,6 +69,22 @@ async fn token_exchange_matches_the_wire_byte_for_byte() {
     assert_eq!(requests.last().unwrap().url.query(), Some("preserveIdleTTL=true"));
 }
 
+#[tokio::test]
+async fn absurd_token_lifetimes_and_retry_after_values_do_not_panic() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(token_response("AT", u64::MAX))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "18446744073709551615"))
+        .mount(&server)
+        .await;
+    let client = client_for(&server, RetryPolicy::default().max_retry_after(Duration::MAX));
+    let error = TokensApi::new(&client).get_tokens_me(None).await.unwrap_err();
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(429));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_calls_on_an_expired_token_renew_it_once() {
     let server = MockServer::start().await;

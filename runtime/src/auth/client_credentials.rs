@@ -18,6 +18,9 @@ use std::time::{Duration, Instant, SystemTime};
 /// The name used for token requests in spans and errors.
 const OPERATION: &str = "oauth_token";
 
+/// The longest token lifetime believed (a year).
+const MAX_LIFETIME_SECS: u64 = 365 * 24 * 3600;
+
 /// Renew this long before expiry at most (less for short-lived tokens: a quarter of their life).
 const RENEW_AHEAD: Duration = Duration::from_secs(60);
 
@@ -218,7 +221,8 @@ impl ClientCredentials {
                     Failure::MaybeProcessed,
                 )
             })?;
-            let lifetime = Duration::from_secs(parsed.expires_in.unwrap_or(3600).max(1));
+            // Clamped, so that no `expires_in` a server sends can overflow the clock.
+            let lifetime = Duration::from_secs(parsed.expires_in.unwrap_or(3600).clamp(1, MAX_LIFETIME_SECS));
             return Ok((parsed.access_token, lifetime));
         }
         let parsed: TokenErrorResponse = serde_json::from_slice(&body).unwrap_or_default();

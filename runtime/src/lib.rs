@@ -33,6 +33,8 @@ pub use error::{
 };
 pub use params::{ArgValues, ParamValue};
 pub use request::Request;
+pub use reqwest::StatusCode;
+pub use reqwest::header::HeaderMap;
 pub use response::{CORRELATION_ID, RawResponse, Response};
 pub use retry::RetryPolicy;
 pub use secret::Secret;

@@ -27,6 +27,22 @@ pub struct RawResponse {
 }
 
 impl RawResponse {
+    /// A response as if `endpoint` had been answered with `status`, `headers` and `body`: for
+    /// tests and for decoding answers obtained elsewhere.
+    pub fn new(
+        endpoint: &'static Endpoint,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> RawResponse {
+        RawResponse {
+            endpoint,
+            status,
+            headers,
+            body,
+        }
+    }
+
     /// Ignores the body.
     pub fn unit(&self) -> Result<()> {
         Ok(())

@@ -45,7 +45,8 @@ pub struct Client {
 
 pub(crate) struct ClientInner {
     pub(crate) http: reqwest::Client,
-    pub(crate) api_base: String,
+    /// The API base, parsed once; each call only sets its path and query.
+    pub(crate) api_base: reqwest::Url,
     pub(crate) environment: Environment,
     pub(crate) auth: Option<Arc<dyn TokenSource>>,
     pub(crate) retry: RetryPolicy,
@@ -255,6 +256,12 @@ impl ClientBuilder {
                 environment.api_base()
             )));
         }
+        let api_base = reqwest::Url::parse(&environment.api_base()).map_err(|e| {
+            Error::config(format!(
+                "`{}` is not a valid base URL: {e}",
+                environment.api_base()
+            ))
+        })?;
         let headers = default_headers(&self.headers)?;
         let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
         let retry = self.retry.unwrap_or_default();
@@ -281,7 +288,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(ClientInner {
                 http,
-                api_base: environment.api_base(),
+                api_base,
                 environment,
                 auth,
                 retry,

@@ -47,7 +47,7 @@ impl Client {
     async fn execute_in_span(&self, request: Request) -> Result<RawResponse> {
         let inner = &self.inner;
         let endpoint = request.endpoint;
-        let url = format!("{}{}", inner.api_base, request.path_and_query());
+        let url = request_url(&inner.api_base, &request);
         let body = request.body.clone().map(Bytes::from);
         let timeout = endpoint.timeout.unwrap_or(inner.timeout);
         let started = Instant::now();
@@ -135,12 +135,15 @@ impl Client {
     async fn attempt(
         &self,
         request: &Request,
-        url: &str,
+        url: &reqwest::Url,
         body: Option<Bytes>,
         token: Option<&AccessToken>,
         timeout: Duration,
     ) -> std::result::Result<RawResponse, AttemptFailure> {
-        let mut builder = self.inner.http.request(request.endpoint.method.to_reqwest(), url);
+        let mut builder = self
+            .inner
+            .http
+            .request(request.endpoint.method.to_reqwest(), url.clone());
         if let Some(token) = token {
             let value = token.authorization().ok_or_else(|| AttemptFailure::Transport {
                 kind: TransportKind::Io,
@@ -213,6 +216,16 @@ impl Client {
             })),
         }
     }
+}
+
+/// The base URL with the request's path and query: the base is parsed once per client, so a
+/// call only sets an already-encoded path and query (cheaper than parsing a whole URL).
+fn request_url(base: &reqwest::Url, request: &Request) -> reqwest::Url {
+    let mut url = base.clone();
+    let prefix = base.path().trim_end_matches('/');
+    url.set_path(&format!("{prefix}{}", request.rendered_path()));
+    url.set_query((!request.query.is_empty()).then_some(request.query.as_str()));
+    url
 }
 
 fn record_correlation(span: &tracing::Span, headers: &HeaderMap) {

@@ -513,6 +513,28 @@ fn every_region_resolves_to_the_wire_facts_bases() {
     }
 }
 
+#[tokio::test]
+async fn a_gateway_base_url_with_a_path_prefix_keeps_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/gw/oauth/token"))
+        .respond_with(token_response("AT", 3600))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path("/gw/api/v2/tokens/a%2Fb"))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .environment(Environment::custom(&format!("{}/gw/", server.uri())).unwrap())
+        .client_credentials("myid", "mysecret")
+        .build()
+        .unwrap();
+    TokensApi::new(&client).delete_token("a/b").await.unwrap();
+}
+
 #[test]
 fn custom_bases_derive_the_login_base_like_the_official_sdks() {
     let local = Environment::custom("http://127.0.0.1:8080/").unwrap();

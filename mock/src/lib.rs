@@ -17,10 +17,14 @@
 
 #![warn(missing_docs)]
 
+mod answer;
+mod fault_answers;
 mod faults;
 mod handlers;
 mod log;
+mod login;
 mod state;
+mod tokens_api;
 
 pub use faults::Fault;
 pub use log::LoggedRequest;

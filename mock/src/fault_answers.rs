@@ -9,12 +9,16 @@ use hyper::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use hyper::{Response, StatusCode};
 use serde_json::json;
 
-/// The answer to a request that drew `fault` (any fault but `Delay`, which only postpones the
-/// real answer).
-pub(crate) fn fault_answer(fault: Fault, correlation_id: &str) -> Result<Response<Body>, DropConnection> {
+/// The answer to a request that drew `fault`; `None` for `Delay`, which only postpones the real
+/// answer.
+pub(crate) fn fault_answer(
+    fault: Fault,
+    correlation_id: &str,
+) -> Option<Result<Response<Body>, DropConnection>> {
     let answer = match fault {
-        Fault::DropConnection => return Err(DropConnection),
-        Fault::TruncatedBody => return Ok(truncated(correlation_id)),
+        Fault::Delay(_) => return None,
+        Fault::DropConnection => return Some(Err(DropConnection)),
+        Fault::TruncatedBody => return Some(Ok(truncated(correlation_id))),
         Fault::TooManyRequests { retry_after } => {
             let answer = error(
                 StatusCode::TOO_MANY_REQUESTS,
@@ -28,7 +32,7 @@ pub(crate) fn fault_answer(fault: Fault, correlation_id: &str) -> Result<Respons
                     .headers_mut()
                     .insert(RETRY_AFTER, HeaderValue::from(seconds));
             }
-            return Ok(response);
+            return Some(Ok(response));
         }
         Fault::Status(code) => {
             let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -48,9 +52,8 @@ pub(crate) fn fault_answer(fault: Fault, correlation_id: &str) -> Result<Respons
             let filler = "x".repeat(size.saturating_sub(16));
             Answer::json(StatusCode::OK, json!({ "padding": filler }))
         }
-        Fault::Delay(_) => unreachable!("a delay is served by the normal route"),
     };
-    Ok(finish(answer, correlation_id))
+    Some(Ok(finish(answer, correlation_id)))
 }
 
 /// A 200 announcing 1,000 bytes and sending 20 before failing, which closes the connection.

@@ -50,7 +50,11 @@ pub(crate) async fn handle(
     );
     match shared.take_fault(&path) {
         Some(Fault::Delay(delay)) => tokio::time::sleep(delay).await,
-        Some(fault) => return fault_answer(fault, &correlation_id),
+        Some(fault) => {
+            if let Some(answer) = fault_answer(fault, &correlation_id) {
+                return answer;
+            }
+        }
         None => {}
     }
     let answer = route(&shared, &parts, &path, query.as_deref(), &body, &correlation_id);

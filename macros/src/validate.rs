@@ -41,24 +41,7 @@ pub fn validate(args: EndpointArgs, decl: Declaration) -> syn::Result<Endpoint> 
     }
     bind_placeholders(&path, &mut params, &mut errors);
     check_unique_names(&params, &mut errors);
-    let body_params: Vec<_> = params
-        .iter()
-        .filter(|p| matches!(p.role, ParamRole::Body { .. }))
-        .collect();
-    for extra in body_params.iter().skip(1) {
-        errors.at(&extra.ident, "only one #[body] argument is allowed");
-    }
-    if let (Some(method), Some(body)) = (method, body_params.first())
-        && !method.allows_body()
-    {
-        errors.at(
-            &body.ident,
-            format!(
-                "a {} request has no body: remove #[body], or use POST, PUT or PATCH",
-                method.as_str()
-            ),
-        );
-    }
+    check_body(method, &params, &mut errors);
     let response = check_return(&sig.output, &sig, &mut errors);
     if let (Some(HttpMethod::Head), Some(response)) = (method, &response)
         && !response.is_unit()
@@ -82,6 +65,26 @@ pub fn validate(args: EndpointArgs, decl: Declaration) -> syn::Result<Endpoint> 
         params: params.into_iter().map(|p| p.param).collect(),
         response,
     })
+}
+
+/// At most one `#[body]`, and none on a method without a body.
+fn check_body(method: Option<HttpMethod>, params: &[PendingParam], errors: &mut Errors) {
+    let mut bodies = params.iter().filter(|p| matches!(p.role, ParamRole::Body { .. }));
+    let first = bodies.next();
+    for extra in bodies {
+        errors.at(&extra.ident, "only one #[body] argument is allowed");
+    }
+    if let (Some(method), Some(body)) = (method, first)
+        && !method.allows_body()
+    {
+        errors.at(
+            &body.ident,
+            format!(
+                "a {} request has no body: remove #[body], or use POST, PUT or PATCH",
+                method.as_str()
+            ),
+        );
+    }
 }
 
 /// An argument during validation: its attribute's explicit binding is still open.

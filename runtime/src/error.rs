@@ -12,6 +12,21 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong in a call. Messages say what happened and what to do;
 /// none contains a secret or a token.
+///
+/// ```
+/// use purecloud_runtime::Error;
+///
+/// fn report(error: &Error) -> String {
+///     match error {
+///         Error::Api(api) if api.status.as_u16() == 403 => {
+///             format!("missing permission {:?} (ask support about {:?})", api.permissions, api.correlation_id)
+///         }
+///         Error::Auth(auth) => format!("login refused: {}", auth.error),
+///         other if other.is_retryable() => format!("try again later: {other}"),
+///         other => other.to_string(),
+///     }
+/// }
+/// ```
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -44,7 +44,9 @@ fn parse_args() -> Result<Args, String> {
                     .parse()
                     .map_err(|_| "--token-lifetime needs seconds".to_string())?
             }
-            "--fault" => args.faults.push(parse_fault(&value()?)?),
+            "--fault" => args
+                .faults
+                .push(parse_fault(&value()?).map_err(|e| format!("{e}\n{USAGE}"))?),
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }

@@ -61,3 +61,8 @@ pub mod runtime {
 
 #[doc(hidden)]
 pub use purecloud_runtime::__private;
+
+/// The README's examples, compiled as doctests so that they stay true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -179,17 +179,11 @@ impl Request {
     }
 
     /// Sends the request with `client`'s authentication, retries and timeouts, and decodes
-    /// the answer with `D` (e.g. [`Json<TokenInfo>`](crate::decode::Json)).
-    ///
-    /// The future is boxed on purpose: each endpoint's own future then holds one pointer
-    /// instead of the whole sending state machine, and its body is a single `await`, which
-    /// keeps type checking of thousands of declarations cheap; one allocation per call costs
-    /// nothing next to the network.
-    pub fn send<D: Decoder>(self, client: &Client) -> crate::BoxFuture<'_, Result<D::Output>> {
-        Box::pin(async move {
-            self.validate()?;
-            let raw = client.execute(self).await?;
-            D::decode(&raw)
-        })
+    /// the answer with `D` (e.g. [`Json<TokenInfo>`](crate::decode::Json)), so that an
+    /// endpoint's body ends in this one `.await`.
+    pub async fn send<D: Decoder>(self, client: &Client) -> Result<D::Output> {
+        self.validate()?;
+        let raw = client.execute(self).await?;
+        D::decode(&raw)
     }
 }

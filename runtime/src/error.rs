@@ -233,6 +233,19 @@ pub enum TransportKind {
     BodyTooLarge,
 }
 
+impl TransportKind {
+    /// The kind of a failure of the HTTP stack.
+    pub(crate) fn of(error: &reqwest::Error) -> TransportKind {
+        if error.is_connect() {
+            TransportKind::Connect
+        } else if error.is_timeout() {
+            TransportKind::Timeout
+        } else {
+            TransportKind::Io
+        }
+    }
+}
+
 /// The request did not get a complete answer.
 #[derive(Debug, Clone)]
 #[non_exhaustive]

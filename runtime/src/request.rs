@@ -151,16 +151,6 @@ impl Request {
         out
     }
 
-    /// The path and query, e.g. `/api/v2/tokens/me?preserveIdleTTL=true`.
-    pub fn path_and_query(&self) -> String {
-        let mut out = self.rendered_path();
-        if !self.query.is_empty() {
-            out.push('?');
-            out.push_str(&self.query);
-        }
-        out
-    }
-
     /// Checks the arguments and the path; the error `send` would report, if any.
     pub fn validate(&self) -> Result<()> {
         let placeholders = self.endpoint.path.matches('{').count();

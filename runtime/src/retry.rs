@@ -1,6 +1,7 @@
 //! When and how long to wait before trying a call again.
 
 use crate::endpoint::Method;
+use crate::error::TransportKind;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use std::time::{Duration, SystemTime};
@@ -146,6 +147,16 @@ pub(crate) enum Failure {
     NotSent,
     /// Timeout or connection lost after sending: the server may have processed it.
     MaybeProcessed,
+}
+
+impl Failure {
+    /// A transport failure: only a refused connection proves the request was not sent.
+    pub(crate) fn from_transport(kind: TransportKind) -> Failure {
+        match kind {
+            TransportKind::Connect => Failure::NotSent,
+            _ => Failure::MaybeProcessed,
+        }
+    }
 }
 
 /// Reads `Retry-After` as delta seconds or an HTTP date (case-insensitive name, any case of

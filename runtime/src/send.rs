@@ -94,16 +94,12 @@ impl Client {
                     }
                 }
                 AttemptFailure::Transport {
-                    kind: TransportKind::Connect,
-                    ..
-                } => Failure::NotSent,
-                AttemptFailure::Transport {
                     kind: TransportKind::BodyTooLarge,
                     ..
                 } => {
                     return Err(self.failure_error(&request, failure, attempt));
                 }
-                AttemptFailure::Transport { .. } => Failure::MaybeProcessed,
+                AttemptFailure::Transport { kind, .. } => Failure::from_transport(*kind),
             };
             match inner
                 .retry
@@ -291,15 +287,8 @@ async fn read_capped(
 }
 
 fn transport_failure(error: reqwest::Error) -> AttemptFailure {
-    let kind = if error.is_connect() {
-        TransportKind::Connect
-    } else if error.is_timeout() {
-        TransportKind::Timeout
-    } else {
-        TransportKind::Io
-    };
     AttemptFailure::Transport {
-        kind,
+        kind: TransportKind::of(&error),
         message: describe(&error),
     }
 }

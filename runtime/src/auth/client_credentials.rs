@@ -188,13 +188,8 @@ impl ClientCredentials {
             .body("grant_type=client_credentials")
             .timeout(self.timeout);
         let transport = |e: reqwest::Error| {
-            let (kind, failure) = if e.is_connect() {
-                (TransportKind::Connect, Failure::NotSent)
-            } else if e.is_timeout() {
-                (TransportKind::Timeout, Failure::MaybeProcessed)
-            } else {
-                (TransportKind::Io, Failure::MaybeProcessed)
-            };
+            let kind = TransportKind::of(&e);
+            let failure = Failure::from_transport(kind);
             let error = Error::Transport(Box::new(TransportError {
                 kind,
                 operation: OPERATION,
